@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneStream.Ingest.Processing;
 using OneStream.Ingest.Storage;
 
 namespace OneStream.Ingest;
@@ -11,6 +12,7 @@ public static class OneStreamServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddOneStreamStorage(configuration);
+        services.AddOneStreamProcessing(configuration);
         return services;
     }
 }
