@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneStream.Ingest.Storage;
+using OneStream.Ingest.Webhooks;
 
 namespace OneStream.Ingest;
 
@@ -9,8 +11,9 @@ public static class OneStreamServiceCollectionExtensions
     /// <summary>Everything the app needs, for any host: the Functions worker, the local host and tests.</summary>
     public static IServiceCollection AddOneStream(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOneStreamStorage(configuration);
+        services.AddOneStreamReceiver();
         return services;
     }
 }
