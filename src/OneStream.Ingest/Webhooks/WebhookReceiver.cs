@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using System.Text.Unicode;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStream.Ingest.Events;
@@ -68,7 +69,8 @@ public sealed partial class WebhookReceiver(
         {
             // WaitAsync bounds the wait even if a client ignores its token; the token stops the work where it can.
             using var timeout = new CancellationTokenSource(_options.EnqueueTimeout, timeProvider);
-            var bodyIsEmbeddable = !buffer.AsSpan().StartsWith(Utf8Bom);
+            // Only strict UTF-8 without a BOM can ride inside the JSON message; anything else goes to a blob as is.
+            var bodyIsEmbeddable = !buffer.AsSpan().StartsWith(Utf8Bom) && Utf8.IsValid(buffer);
             var stored = await publisher.PublishAsync(envelope, bodyIsEmbeddable, timeout.Token)
                 .WaitAsync(_options.EnqueueTimeout, timeProvider, CancellationToken.None)
                 .ConfigureAwait(false);
