@@ -133,7 +133,7 @@ internal sealed class SimulatorCommand(TextWriter output, TextWriter log, TimePr
         try
         {
             var census = new RowCensus(TableServiceFor(storage));
-            var rows = await census.WaitForRowsAsync(plan, wait, count => log.WriteLine(Describe(count)), cancellationToken);
+            var rows = await census.WaitForRowsAsync(plan, wait, count => log.WriteLine($"[rows] {Describe(count)}"), cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  rows          {Describe(rows)} after {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s"));
             return rows;

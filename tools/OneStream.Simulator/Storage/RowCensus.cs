@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using OneStream.Simulator.Traffic;
@@ -19,12 +20,12 @@ public sealed class RowCensus(TableServiceClient tables, string callsTable = "On
     /// <summary>Counts until every expected row is there or <paramref name="wait"/> has passed, once a second.</summary>
     public async Task<RowCount> WaitForRowsAsync(TrafficPlan plan, TimeSpan wait, Action<RowCount>? onPoll = null, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTime.UtcNow + wait;
+        var started = Stopwatch.GetTimestamp();
         while (true)
         {
             var count = await CountAsync(plan, cancellationToken);
             onPoll?.Invoke(count);
-            if (count.Complete || DateTime.UtcNow >= deadline)
+            if (count.Complete || Stopwatch.GetElapsedTime(started) >= wait)
             {
                 return count;
             }
