@@ -11,6 +11,8 @@ public static class WebhookEnvelopeSerializer
 {
     public const int CurrentVersion = 1;
 
+    private const string BodyPropertyPrefix = "\"body\":";
+
     public static byte[] Serialize(WebhookEnvelope envelope)
     {
         var buffer = new ArrayBufferWriter<byte>(envelope.Body.Length + 256);
@@ -29,7 +31,8 @@ public static class WebhookEnvelopeSerializer
             }
             else
             {
-                // The receiver has already checked this is one well-formed JSON object in UTF-8.
+                // The receiver has already checked this is one well-formed JSON object in UTF-8. It goes last, so
+                // white space around it can be written and read back unchanged.
                 writer.WritePropertyName("body");
                 writer.WriteRawValue(envelope.Body.Span, skipInputValidation: true);
             }
@@ -54,6 +57,7 @@ public static class WebhookEnvelopeSerializer
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString();
+                var nameStart = reader.TokenStartIndex;
                 Expect(reader.Read());
                 switch (name)
                 {
@@ -65,10 +69,12 @@ public static class WebhookEnvelopeSerializer
                     case "bodyLength": bodyLength = reader.GetInt32(); break;
                     case "bodyBlob": bodyBlob = reader.GetString(); break;
                     case "body":
-                        // The raw value is a slice of the message: the posted bytes, whitespace and all.
-                        var start = (int)reader.TokenStartIndex;
+                        // The body is written last, right after `"body":`, and runs up to the closing brace:
+                        // slicing there returns the posted bytes, leading and trailing white space included.
+                        var start = (int)nameStart + BodyPropertyPrefix.Length;
                         reader.Skip();
-                        body = message[start..(int)reader.BytesConsumed];
+                        Expect(reader.Read() && reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0);
+                        body = message[start..(int)reader.TokenStartIndex];
                         break;
                     default:
                         reader.Skip();
