@@ -10,8 +10,8 @@ namespace OneStream.Ingest.Calls;
 /// Keeps OneStreamCalls equal to <see cref="CallBuilder"/>'s answer for each CallID's indexed events, however
 /// events arrive and however many processors write at once.
 /// <para>
-/// A rebuild round reads the CallID's round marker (a row in the index partition), then the call rows of the
-/// three dates an event can affect, then the index window those dates depend on; it writes each date's rows in one
+/// A rebuild round reads the CallID's round marker (a row in the index partition), then the index window that the
+/// three dates an event can affect depend on, then the call rows of those dates; it writes each date's rows in one
 /// transaction (add, ETag-conditional replace, ETag-conditional delete) and finally moves the marker on,
 /// ETag-conditionally. Any conflict (409/412) starts the round again from fresh reads. Rounds that complete are
 /// therefore serial, each one sees every event indexed before it began, and a round that lost (and may have
@@ -29,6 +29,10 @@ public sealed partial class CallRebuilder(
 
     private const int MaxTransactionActions = 100;
 
+    // Rebuilds of one CallID and date in this process take turns and share runs; racing other processes is what
+    // the optimistic protocol is for.
+    private readonly RebuildCoalescer<(string CallKey, DateOnly Date)> _coalescer = new();
+
     /// <summary>Adds the event to its CallID's index; a copy already there changes nothing.</summary>
     public async Task IndexAsync(string callId, CallEvent callEvent, CancellationToken cancellationToken)
     {
@@ -44,13 +48,18 @@ public sealed partial class CallRebuilder(
         var calls = await tables.CallsAsync(cancellationToken).ConfigureAwait(false);
         var callKey = TableKey.Encode(callId);
         var rounds = 0;
-        var written = await OptimisticConcurrency.RetryAsync(
-            ct =>
-            {
-                rounds++;
-                return RoundAsync(index, calls, callId, callKey, date, ct);
-            },
+        var written = await _coalescer.RunAsync(
+            (callKey, date),
+            token => OptimisticConcurrency.RetryAsync(
+                ct =>
+                {
+                    rounds++;
+                    return RoundAsync(index, calls, callId, callKey, date, ct);
+                },
+                OptimisticConcurrency.IsConflictOrGone,
+                token),
             cancellationToken).ConfigureAwait(false);
+
         if (rounds > 1)
         {
             Log.RoundsRepeated(logger, rounds);
@@ -61,15 +70,20 @@ public sealed partial class CallRebuilder(
 
     private async Task<int> RoundAsync(TableClient index, TableClient calls, string callId, string callKey, DateOnly date, CancellationToken cancellationToken)
     {
-        // 1. The marker, 2. the rows, 3. the index: in this order, so what a completed round read is never older
-        // than what the round before it wrote.
+        // The marker first: whatever a completed round wrote, a round that read the marker after it sees.
         var marker = await index.GetEntityIfExistsAsync<TableEntity>(callKey, RoundMarkerRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         DateOnly[] dates = [date.AddDays(-1), date, date.AddDays(1)];
-        var partitions = dates.Select(EventIdentity.DatePartition).ToArray();
+        var events = await ReadIndexAsync(index, callKey, dates[0], dates[^1], cancellationToken).ConfigureAwait(false);
+
+        // A call row is filed under the date of an event, and the index only grows: a date without any event of
+        // this CallID in the window has no row of it to read or to write.
+        var partitions = dates
+            .Select(EventIdentity.DatePartition)
+            .Where(p => events.Any(e => EventIdentity.DatePartition(e.OccurredAt.UtcDateTime) == p))
+            .ToArray();
         var existing = await Task.WhenAll(partitions.Select(p => ReadRowsAsync(calls, p, callKey, cancellationToken))).ConfigureAwait(false);
 
-        var events = await ReadIndexAsync(index, callKey, dates[0], dates[^1], cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var wanted = builder.Build(callId, events, now)
             .Where(r => partitions.Contains(r.PartitionKey, StringComparer.Ordinal))
@@ -88,6 +102,8 @@ public sealed partial class CallRebuilder(
             written += actions.Count;
         }
 
+        // Last, move the marker on: if another round completed since we read it, this fails and the round runs
+        // again, putting right anything it wrote from an older view.
         var current = marker.HasValue ? marker.Value : null;
         var next = new TableEntity(callKey, RoundMarkerRowKey) { ["Rounds"] = (current?.GetInt64("Rounds") ?? 0) + 1, ["LastRoundAt"] = now };
         if (current is not null)

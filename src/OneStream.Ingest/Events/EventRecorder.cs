@@ -30,23 +30,31 @@ public sealed partial class EventRecorder(OneStreamTables tables, PayloadStore p
             ["EventPartition"] = identity.PartitionKey,
             ["EventRow"] = identity.RowKey,
         };
-        if (!await OptimisticConcurrency.AddIfAbsentAsync(receipts, receipt, cancellationToken).ConfigureAwait(false))
+        var newPost = await OptimisticConcurrency.AddIfAbsentAsync(receipts, receipt, cancellationToken).ConfigureAwait(false);
+        if (!newPost)
         {
             Log.RedeliveredPost(logger);
         }
 
+        // A new POST usually means a new row, so the first attempt just adds; a redelivery reads the row first.
         var events = await tables.EventsAsync(cancellationToken).ConfigureAwait(false);
+        var attempt = 0;
         return await OptimisticConcurrency.RetryAsync(
-            ct => WriteRowAsync(events, receipts, envelope, body, parsed, identity, receiptKey, ct), cancellationToken).ConfigureAwait(false);
+            ct => WriteRowAsync(events, receipts, envelope, body, parsed, identity, receiptKey, addOnly: newPost && ++attempt == 1, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RecordedEvent> WriteRowAsync(
         TableClient events, TableClient receipts, WebhookEnvelope envelope, ReadOnlyMemory<byte> body, OneStreamEvent parsed,
-        EventIdentity identity, string receiptKey, CancellationToken cancellationToken)
+        EventIdentity identity, string receiptKey, bool addOnly, CancellationToken cancellationToken)
     {
-        // Row first, receipts second: whatever receipts the current row was computed from, we see them all.
-        var existing = await events.GetEntityIfExistsAsync<TableEntity>(identity.PartitionKey, identity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var current = existing.HasValue ? existing.Value : null;
+        // An add-only attempt assumes the row is new (a 409 sends it round again). Other attempts read the row
+        // first and the receipts second, so whatever receipts the row was computed from, we see them all.
+        TableEntity? current = null;
+        if (!addOnly)
+        {
+            var existing = await events.GetEntityIfExistsAsync<TableEntity>(identity.PartitionKey, identity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            current = existing.HasValue ? existing.Value : null;
+        }
 
         var count = 0;
         DateTimeOffset first = default;

@@ -13,7 +13,17 @@ public static class OptimisticConcurrency
 
     public static bool IsConflict(RequestFailedException exception) => exception.Status is 409 or 412;
 
-    public static async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Also a lost race where rows are deleted: an ETag-conditional update or delete of a row that another writer
+    /// deleted since it was read answers 404 (ResourceNotFound), not 412.
+    /// </summary>
+    public static bool IsConflictOrGone(RequestFailedException exception) =>
+        IsConflict(exception) || (exception.Status == 404 && exception.ErrorCode != "TableNotFound");
+
+    public static Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken) =>
+        RetryAsync(attempt, IsConflict, cancellationToken);
+
+    public static async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> attempt, Func<RequestFailedException, bool> isConflict, CancellationToken cancellationToken)
     {
         for (var number = 1; ; number++)
         {
@@ -21,7 +31,7 @@ public static class OptimisticConcurrency
             {
                 return await attempt(cancellationToken).ConfigureAwait(false);
             }
-            catch (RequestFailedException ex) when (IsConflict(ex) && number < MaxAttempts)
+            catch (RequestFailedException ex) when (isConflict(ex) && number < MaxAttempts)
             {
                 // A short random pause spreads writers that keep colliding on one row; the first retry is at once.
                 if (number > 1)
