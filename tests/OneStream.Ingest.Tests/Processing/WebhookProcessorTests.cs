@@ -114,7 +114,7 @@ public sealed class WebhookProcessorTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(300_000, row.GetInt32("TextLength"));
         Assert.Equal(10, row.GetInt32("TextParts"));
         Assert.Null(row.GetString("TextBlob"));
-        Assert.Equal(text, Transcriptions.TranscriptText.Join(row));
+        Assert.Equal(text, Ingest.Transcriptions.TranscriptText.Join(row));
         var eventRow = (await host.Table(host.Names.EventsTable).GetEntityAsync<TableEntity>(result.EventPartitionKey, result.EventRowKey)).Value;
         Assert.Equal(body, (await host.Payloads.ReadAsync(eventRow.GetString("RawBlob")!, CancellationToken.None)).ToArray());
     }
