@@ -172,7 +172,7 @@ public sealed class RealisticScenarioTests(AzuriteFixture azurite) : IClassFixtu
     /// <summary>Exactly these columns and no others (an unknown value is no column).</summary>
     internal static void AssertColumns(TableEntity row, Dictionary<string, object> expected)
     {
-        var actual = Storage.RowColumns.Of(row);
+        var actual = Ingest.Storage.RowColumns.Of(row);
         actual.Remove("PartitionKey");
         actual.Remove("RowKey");
         Assert.Equal(
