@@ -14,7 +14,7 @@ public sealed class OrderTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
 
         var random = new Random(20250212);
         List<List<QueuedMessage>> orders = [Enumerable.Reverse(messages).ToList()];
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 4; i++)
         {
             var shuffled = messages.ToArray();
             random.Shuffle(shuffled);
