@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using OneStream.Infra.Tests.Bicep;
+
+namespace OneStream.Infra.Tests;
+
+/// <summary>azure.yaml, the azd parameter file and the postdeploy hooks agree with the template and the project.</summary>
+public sealed partial class AzdTests
+{
+    /// <summary>The one service in azure.yaml; azd deploys to the resource tagged azd-service-name with it.</summary>
+    public const string ServiceName = "api";
+
+    private static readonly string AzureYaml = CompiledInfra.ReadRepositoryFile("azure.yaml");
+
+    [Fact]
+    public void AzureYaml_DeploysTheFunctionsProject_AsAFunctionApp()
+    {
+        var service = Assert.Single(ServicePattern().Matches(AzureYaml));
+
+        Assert.Equal(ServiceName, service.Groups["name"].Value);
+        Assert.Equal("./src/OneStream.Functions", service.Groups["project"].Value);
+        Assert.Equal("dotnet", service.Groups["language"].Value);
+        Assert.Equal("function", service.Groups["host"].Value);
+        Assert.True(File.Exists(Path.Combine(CompiledInfra.RepositoryRoot, "src/OneStream.Functions/OneStream.Functions.csproj")));
+    }
+
+    [Theory]
+    [InlineData("infra/hooks/postdeploy.sh")]
+    [InlineData("infra/hooks/postdeploy.ps1")]
+    public void AzureYaml_RunsThePostdeployHooks_ThatExist(string script)
+    {
+        Assert.Contains($"run: ./{script}", AzureYaml, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(CompiledInfra.RepositoryRoot, script)), script);
+    }
+
+    [Theory]
+    [InlineData("infra/hooks/postdeploy.sh")]
+    [InlineData("infra/hooks/postdeploy.ps1")]
+    public void Hooks_ReadTheWebhookFunctionsKey_AndPrintItsUrl(string script)
+    {
+        var text = CompiledInfra.ReadRepositoryFile(script);
+
+        Assert.Contains("az functionapp function keys list", text, StringComparison.Ordinal);
+        Assert.Contains("OneStreamWebhook", text, StringComparison.Ordinal);
+        Assert.Contains("onestream/webhook", text, StringComparison.Ordinal);
+        Assert.Contains("AZURE_FUNCTION_APP_NAME", text, StringComparison.Ordinal);
+        Assert.Contains("AZURE_RESOURCE_GROUP", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hooks_ReadOnlyOutputsTheTemplateHas()
+    {
+        var outputs = CompiledInfra.Deploy().Outputs;
+
+        Assert.Contains("AZURE_FUNCTION_APP_NAME", outputs.Select(o => o.Key));
+        Assert.Contains("AZURE_RESOURCE_GROUP", outputs.Select(o => o.Key));
+    }
+
+    [Fact]
+    public void BashHook_Parses()
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-n");
+        start.ArgumentList.Add(Path.Combine(CompiledInfra.RepositoryRoot, "infra/hooks/postdeploy.sh"));
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.True(process.ExitCode == 0, errors);
+    }
+
+    [Fact]
+    public void HostJson_KeepsTheApiRoutePrefix_TheHooksPrint()
+    {
+        var host = JsonNode.Parse(CompiledInfra.ReadRepositoryFile("host.json"))!;
+
+        var prefix = host["extensions"]?["http"]?["routePrefix"]?.GetValue<string>() ?? "api";
+
+        Assert.Equal("api", prefix);
+    }
+
+    [Fact]
+    public void ParameterFile_MapsAzdVariables_ToParametersTheTemplateHas()
+    {
+        var file = JsonNode.Parse(CompiledInfra.ReadRepositoryFile("infra/main.parameters.json"))!["parameters"]!.AsObject();
+        var declared = CompiledInfra.Deploy().ParameterDefinitions.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(file, p => Assert.Contains(p.Key, declared));
+        Assert.Equal("${AZURE_ENV_NAME}", file["environmentName"]!["value"]!.GetValue<string>());
+        Assert.Equal("${AZURE_LOCATION}", file["location"]!["value"]!.GetValue<string>());
+        Assert.Equal("${AZURE_PRINCIPAL_ID}", file["principalId"]!["value"]!.GetValue<string>());
+    }
+
+    [GeneratedRegex(@"^services:\s*\n\s+(?<name>[\w-]+):\s*\n\s+project:\s*(?<project>\S+)\s*\n\s+language:\s*(?<language>\S+)\s*\n\s+host:\s*(?<host>\S+)", RegexOptions.Multiline)]
+    private static partial Regex ServicePattern();
+}
