@@ -11,6 +11,8 @@ if (-not $resourceGroup -or -not $appName) {
 }
 $functionName = if ($env:ONESTREAM_WEBHOOK_FUNCTION) { $env:ONESTREAM_WEBHOOK_FUNCTION } else { 'OneStreamWebhook' }
 $route = if ($env:ONESTREAM_WEBHOOK_ROUTE) { $env:ONESTREAM_WEBHOOK_ROUTE } else { 'onestream/webhook' }
+# Which of the function's keys goes into the URL; a new name is how a key is rotated (docs/deploy.md).
+$keyName = if ($env:ONESTREAM_WEBHOOK_KEY_NAME) { $env:ONESTREAM_WEBHOOK_KEY_NAME } else { 'default' }
 $rerun = "`$env:AZURE_RESOURCE_GROUP = '$resourceGroup'; `$env:AZURE_FUNCTION_APP_NAME = '$appName'; ./infra/hooks/postdeploy.ps1"
 
 if (-not (Get-Command az -ErrorAction SilentlyContinue)) {
@@ -27,10 +29,13 @@ if ($LASTEXITCODE -ne 0) {
 # The host creates the function's default key when it first indexes the function, shortly after a deployment.
 $key = ''
 foreach ($attempt in 1..24) {
-    $key = az functionapp function keys list --resource-group $resourceGroup --name $appName `
-        --function-name $functionName --query default --output tsv 2>$null
-    if ($LASTEXITCODE -eq 0 -and $key) {
-        break
+    $keys = az functionapp function keys list --resource-group $resourceGroup --name $appName `
+        --function-name $functionName --output json 2>$null
+    if ($LASTEXITCODE -eq 0 -and $keys) {
+        $key = ($keys | Out-String | ConvertFrom-Json).$keyName
+        if ($key) {
+            break
+        }
     }
     $key = ''
     Write-Host "Waiting for $functionName to appear on $appName (attempt $attempt of 24)..."
@@ -38,7 +43,7 @@ foreach ($attempt in 1..24) {
 }
 
 if (-not $key) {
-    Write-Warning "No key for $functionName yet. Once the app has started, run this script again: $rerun"
+    Write-Warning "No key '$keyName' for $functionName yet. Once the app has started, run this script again: $rerun"
     exit 0
 }
 

@@ -9,6 +9,12 @@ resource_group="${AZURE_RESOURCE_GROUP:?set AZURE_RESOURCE_GROUP (azd env get-va
 app_name="${AZURE_FUNCTION_APP_NAME:?set AZURE_FUNCTION_APP_NAME (azd env get-values shows it)}"
 function_name="${ONESTREAM_WEBHOOK_FUNCTION:-OneStreamWebhook}"
 route="${ONESTREAM_WEBHOOK_ROUTE:-onestream/webhook}"
+# Which of the function's keys goes into the URL; a new name is how a key is rotated (docs/deploy.md).
+key_name="${ONESTREAM_WEBHOOK_KEY_NAME:-default}"
+if ! [[ "$key_name" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]]; then
+  echo "ONESTREAM_WEBHOOK_KEY_NAME must be letters, digits and underscores, starting with a letter." >&2
+  exit 1
+fi
 
 if ! command -v az >/dev/null 2>&1; then
   echo "The Azure CLI (az) is not installed, so the receiver URL cannot be read here." >&2
@@ -22,7 +28,7 @@ host="$(az functionapp show --resource-group "$resource_group" --name "$app_name
 key=""
 for attempt in $(seq 1 24); do
   key="$(az functionapp function keys list --resource-group "$resource_group" --name "$app_name" \
-    --function-name "$function_name" --query default --output tsv 2>/dev/null || true)"
+    --function-name "$function_name" --query "$key_name" --output tsv 2>/dev/null || true)"
   if [ -n "$key" ]; then
     break
   fi
@@ -31,7 +37,7 @@ for attempt in $(seq 1 24); do
 done
 
 if [ -z "$key" ]; then
-  echo "No key for $function_name yet. Once the app has started, run this script again:" >&2
+  echo "No key '$key_name' for $function_name yet. Once the app has started, run this script again:" >&2
   echo "  AZURE_RESOURCE_GROUP=$resource_group AZURE_FUNCTION_APP_NAME=$app_name bash infra/hooks/postdeploy.sh" >&2
   exit 0
 fi

@@ -58,17 +58,66 @@ public sealed partial class AzdTests
     }
 
     [Fact]
-    public void BashHook_Parses()
+    public void BashHook_PrintsTheReceiverUrl_WithTheFunctionsKey()
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-n");
+        if (OperatingSystem.IsWindows())
+        {
+            return; // The bash hook is for macOS and Linux; Windows runs postdeploy.ps1.
+        }
+
+        // A stand-in az on PATH answers the two commands the hook runs and records them.
+        var bin = Directory.CreateTempSubdirectory("fake-az-");
+        try
+        {
+            var log = Path.Combine(bin.FullName, "calls.log");
+            var az = Path.Combine(bin.FullName, "az");
+            File.WriteAllText(az, """
+                #!/usr/bin/env bash
+                echo "$*" >> "$FAKE_AZ_LOG"
+                case "$*" in
+                  "functionapp show "*) echo "func-test.azurewebsites.net" ;;
+                  "functionapp function keys list "*) echo "k3y" ;;
+                  *) exit 2 ;;
+                esac
+                """.Replace("\r", "", StringComparison.Ordinal));
+            File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            var (exitCode, output) = RunBashHook(bin.FullName, log);
+
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("https://func-test.azurewebsites.net/api/onestream/webhook?code=k3y", output, StringComparison.Ordinal);
+            Assert.Equal(
+                [
+                    "functionapp show --resource-group rg-test --name func-test --query defaultHostName --output tsv",
+                    "functionapp function keys list --resource-group rg-test --name func-test --function-name OneStreamWebhook --query default --output tsv",
+                ],
+                File.ReadAllLines(log));
+        }
+        finally
+        {
+            bin.Delete(recursive: true);
+        }
+    }
+
+    private static (int ExitCode, string Output) RunBashHook(string fakeBin, string log)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         start.ArgumentList.Add(Path.Combine(CompiledInfra.RepositoryRoot, "infra/hooks/postdeploy.sh"));
+        start.Environment["PATH"] = fakeBin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["FAKE_AZ_LOG"] = log;
+        start.Environment["AZURE_RESOURCE_GROUP"] = "rg-test";
+        start.Environment["AZURE_FUNCTION_APP_NAME"] = "func-test";
 
         using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEnd();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-
-        Assert.True(process.ExitCode == 0, errors);
+        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
     [Fact]
