@@ -195,4 +195,3 @@ output AZURE_FUNCTION_APP_NAME string = function.outputs.name
 output AZURE_FUNCTION_APP_HOSTNAME string = function.outputs.defaultHostName
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.endpoints.table
-output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId

@@ -77,6 +77,19 @@ public sealed partial class AppSettingsTests
         Assert.Equal($"Authorization=AAD;ClientId={_deployed.RuntimeValue(_deployed.Identity, "clientId")}", Setting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"));
     }
 
+    [Theory]
+    [InlineData("FUNCTIONS_WORKER_RUNTIME")]
+    [InlineData("FUNCTIONS_EXTENSION_VERSION")]
+    [InlineData("WEBSITE_RUN_FROM_PACKAGE")]
+    [InlineData("WEBSITE_CONTENTSHARE")]
+    [InlineData("WEBSITE_CONTENTAZUREFILECONNECTIONSTRING")]
+    [InlineData("SCM_DO_BUILD_DURING_DEPLOYMENT")]
+    public void Settings_OmitWhatFlexConsumptionRejects(string setting)
+    {
+        // Flex Consumption takes these from functionAppConfig, or has no use for them, and fails a deployment that sets them.
+        Assert.False(_deployed.AppSettings.ContainsKey(setting));
+    }
+
     [Fact]
     public void Settings_HoldNoConnectionString_ButApplicationInsights()
     {
