@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Azure.Functions.Worker;
+using OneStream.Functions.Functions;
 using OneStream.Infra.Tests.Bicep;
 
 namespace OneStream.Infra.Tests;
@@ -12,6 +15,10 @@ public sealed partial class AzdTests
     public const string ServiceName = "api";
 
     private static readonly string AzureYaml = CompiledInfra.ReadRepositoryFile("azure.yaml");
+
+    /// <summary>The name the receiver function is registered under, which the hooks ask Azure for a key of.</summary>
+    private static readonly string WebhookFunctionName =
+        typeof(WebhookFunction).GetMethod(nameof(WebhookFunction.Run))!.GetCustomAttribute<FunctionAttribute>()!.Name;
 
     [Fact]
     public void AzureYaml_DeploysTheFunctionsProject_AsAFunctionApp()
@@ -42,8 +49,8 @@ public sealed partial class AzdTests
         var text = CompiledInfra.ReadRepositoryFile(script);
 
         Assert.Contains("az functionapp function keys list", text, StringComparison.Ordinal);
-        Assert.Contains("OneStreamWebhook", text, StringComparison.Ordinal);
-        Assert.Contains("onestream/webhook", text, StringComparison.Ordinal);
+        Assert.Contains(WebhookFunctionName, text, StringComparison.Ordinal);
+        Assert.Contains(WebhookFunction.Route, text, StringComparison.Ordinal);
         Assert.Contains("AZURE_FUNCTION_APP_NAME", text, StringComparison.Ordinal);
         Assert.Contains("AZURE_RESOURCE_GROUP", text, StringComparison.Ordinal);
     }
@@ -85,11 +92,11 @@ public sealed partial class AzdTests
             var (exitCode, output) = RunBashHook(bin.FullName, log);
 
             Assert.True(exitCode == 0, output);
-            Assert.Contains("https://func-test.azurewebsites.net/api/onestream/webhook?code=k3y", output, StringComparison.Ordinal);
+            Assert.Contains($"https://func-test.azurewebsites.net/api/{WebhookFunction.Route}?code=k3y", output, StringComparison.Ordinal);
             Assert.Equal(
                 [
                     "functionapp show --resource-group rg-test --name func-test --query defaultHostName --output tsv",
-                    "functionapp function keys list --resource-group rg-test --name func-test --function-name OneStreamWebhook --query default --output tsv",
+                    $"functionapp function keys list --resource-group rg-test --name func-test --function-name {WebhookFunctionName} --query default --output tsv",
                 ],
                 File.ReadAllLines(log));
         }

@@ -1,5 +1,8 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Azure.Functions.Worker;
+using OneStream.Functions.Functions;
 using OneStream.Infra.Tests.Bicep;
 using OneStream.Ingest.Storage;
 
@@ -58,14 +61,15 @@ public sealed partial class DeployDocTests
     }
 
     [Fact]
-    public void WebhookFunctionName_IsTheOneTheHooksRead()
+    public void WebhookFunction_IsNamedAndRoutedAsTheCodeDoes()
     {
-        foreach (Match m in FunctionNameArgument().Matches(Doc))
-        {
-            Assert.Equal("OneStreamWebhook", m.Groups["name"].Value);
-        }
+        var name = typeof(WebhookFunction).GetMethod(nameof(WebhookFunction.Run))!.GetCustomAttribute<FunctionAttribute>()!.Name;
 
-        Assert.Contains("OneStreamWebhook", CompiledInfra.ReadRepositoryFile("infra/hooks/postdeploy.sh"), StringComparison.Ordinal);
+        var arguments = FunctionNameArgument().Matches(Doc).Select(m => m.Groups["name"].Value).ToList();
+
+        Assert.NotEmpty(arguments);
+        Assert.All(arguments, argument => Assert.Equal(name, argument));
+        Assert.Contains($"/api/{WebhookFunction.Route}?code=", Doc, StringComparison.Ordinal);
     }
 
     [Fact]
