@@ -67,7 +67,7 @@ public sealed class StorageTests
 
         Assert.True(rule["enabled"]!.GetValue<bool>());
         var prefixes = rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Select(p => p!.GetValue<string>());
-        Assert.Equal([$"{Defaults.PayloadContainer}/incoming/"], prefixes);
+        Assert.Equal([$"{Defaults.PayloadContainer}/{PayloadStore.IncomingPrefix}"], prefixes);
         Assert.Equal(30, DeleteAfterDays(rule));
     }
 
