@@ -1,148 +1,24 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using OneStream.Ingest;
-using OneStream.Ingest.Processing;
-using OneStream.Ingest.Storage;
-using OneStream.Ingest.Webhooks;
-using OneStream.Simulator.Traffic;
-using OneStream.Testing;
+using BenchmarkDotNet.Running;
+using OneStream.Benchmarks;
 
-// Usage: dotnet run -c Release --project benchmarks/OneStream.Benchmarks [calls=300] [parallel=16] [processors=2]
-var calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
-var parallel = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
-var processors = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
-
-await using var azurite = await Azurite.StartAsync();
-var names = AzuriteFixture.UniqueNames();
-var plan = new TrafficGenerator(new TrafficOptions { Calls = calls, Seed = 7, DuplicateRate = 0.05 }).Generate();
-var receivedAt = DateTimeOffset.UtcNow;
-var messages = plan.Posts
-    .Select(post => Envelope(post.Body, receivedAt.AddMilliseconds(post.Sequence)))
-    .ToList();
-var hosts = Enumerable.Range(0, processors).Select(_ => Container(azurite.ConnectionString, names)).ToArray();
-
-// Warm up the clients and create the tables outside the measurement.
-await hosts[0].GetRequiredService<OneStreamTables>().EventsAsync(CancellationToken.None);
-
-Console.WriteLine($"{plan.PostCount} posts ({plan.DistinctEventCount} distinct events, {plan.Calls.Count} calls), {processors} processors, {parallel} at a time");
-var started = Stopwatch.GetTimestamp();
-var next = 0;
-await Parallel.ForEachAsync(
-    messages,
-    new ParallelOptions { MaxDegreeOfParallelism = parallel },
-    async (message, ct) =>
-    {
-        var host = hosts[Interlocked.Increment(ref next) % processors];
-        await host.GetRequiredService<WebhookProcessor>().ProcessAsync(message.Bytes, message.Id, 1, ct);
-    });
-var elapsed = Stopwatch.GetElapsedTime(started);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"processed in {elapsed.TotalSeconds:F1} s: {plan.PostCount / elapsed.TotalSeconds:F0} posts/s"));
-
-// Every expected row, column by column (the simulator's reading of issue 3).
-var table = StorageConnection.FromConnectionString(azurite.ConnectionString).CreateTableServiceClient().GetTableClient(names.CallsTable);
-var mismatches = new List<string>();
-foreach (var expected in plan.Calls)
+// dotnet run -c Release --project benchmarks/OneStream.Benchmarks -- receiver   (BenchmarkDotNet, storage taken out)
+// dotnet run -c Release --project benchmarks/OneStream.Benchmarks -- azurite    (whole receive against Azurite)
+// dotnet run -c Release --project benchmarks/OneStream.Benchmarks -- processor [calls] [parallel] [processors]
+switch (args.FirstOrDefault())
 {
-    var row = (await table.GetEntityIfExistsAsync<TableEntity>(expected.PartitionKey, expected.RowKey)).Value;
-    if (row is null)
-    {
-        mismatches.Add($"{expected.PartitionKey}|{expected.RowKey}: missing");
-        continue;
-    }
-
-    void Check(string column, object? want, object? have)
-    {
-        if (!Equals(Normalize(want), Normalize(have)))
-        {
-            mismatches.Add($"{expected.PartitionKey}|{expected.RowKey} {column}: expected {Normalize(want)}, got {Normalize(have)}");
-        }
-    }
-
-    Check("Direction", expected.Direction, row.GetString("Direction"));
-    Check("Status", expected.Status, row.GetString("Status"));
-    Check("ExternalNumber", expected.ExternalNumber, row.GetString("ExternalNumber"));
-    Check("ExternalCallerId", expected.ExternalCallerId, row.GetString("ExternalCallerId"));
-    Check("TrunkDetail", expected.TrunkDetail, row.GetString("TrunkDetail"));
-    Check("Queue", expected.Queue, row.GetString("Queue"));
-    Check("Extension", expected.Extension, row.GetString("Extension"));
-    Check("ExtensionsConnected", expected.ExtensionsConnected, row.GetString("ExtensionsConnected"));
-    Check("ExtensionsRung", expected.ExtensionsRung, row.GetString("ExtensionsRung"));
-    Check("RingCount", expected.RingCount, row.GetInt32("RingCount"));
-    Check("FirstEventAt", expected.FirstEventAt, row.GetDateTimeOffset("FirstEventAt"));
-    Check("FirstRingAt", expected.FirstRingAt, row.GetDateTimeOffset("FirstRingAt"));
-    Check("ConnectedAt", expected.ConnectedAt, row.GetDateTimeOffset("ConnectedAt"));
-    Check("EndedAt", expected.EndedAt, row.GetDateTimeOffset("EndedAt"));
-    Check("LastEventAt", expected.LastEventAt, row.GetDateTimeOffset("LastEventAt"));
-    Check("WaitSeconds", expected.WaitSeconds, row.GetDouble("WaitSeconds"));
-    Check("TalkSeconds", expected.TalkSeconds, row.GetDouble("TalkSeconds"));
-    Check("EventCount", expected.EventCount, row.GetInt32("EventCount"));
+    case "azurite":
+        await ReceiverAgainstAzurite.RunAsync(posts: 2_000, concurrency: 1);
+        await ReceiverAgainstAzurite.RunAsync(posts: 2_000, concurrency: 16);
+        break;
+    case "processor":
+        int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        return await ProcessorAgainstAzurite.RunAsync(calls: Arg(1, 300), parallel: Arg(2, 16), processors: Arg(3, 2)) ? 0 : 1;
+    case "receiver":
+        BenchmarkRunner.Run<ReceiverBenchmarks>(args: args[1..]);
+        break;
+    default:
+        Console.Error.WriteLine("usage: OneStream.Benchmarks receiver|azurite|processor");
+        return 2;
 }
 
-var transcriptions = StorageConnection.FromConnectionString(azurite.ConnectionString).CreateTableServiceClient().GetTableClient(names.TranscriptionsTable);
-foreach (var expected in plan.Transcriptions)
-{
-    var row = (await transcriptions.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(expected.CallId), "transcription")).Value;
-    if (row is null || OneStream.Ingest.Transcriptions.TranscriptText.Join(row) != expected.Text)
-    {
-        mismatches.Add($"transcription {expected.CallId}: {(row is null ? "missing" : "text differs")}");
-    }
-}
-
-var actualCalls = await table.QueryAsync<TableEntity>(select: ["PartitionKey"]).CountAsync();
-Console.WriteLine($"call rows: {actualCalls} (expected {plan.Calls.Count}); transcriptions expected {plan.Transcriptions.Count}; mismatches: {mismatches.Count}");
-foreach (var mismatch in mismatches.Take(20))
-{
-    Console.WriteLine("  " + mismatch);
-}
-
-foreach (var host in hosts)
-{
-    await host.DisposeAsync();
-}
-
-return mismatches.Count == 0 && actualCalls == plan.Calls.Count ? 0 : 1;
-
-static object? Normalize(object? value) => value switch
-{
-    DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToString("O", CultureInfo.InvariantCulture),
-    DateTimeOffset time => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-    int number => (double)number,
-    "" => null,
-    _ => value,
-};
-
-static (string Id, byte[] Bytes) Envelope(string body, DateTimeOffset receivedAt)
-{
-    var bytes = Encoding.UTF8.GetBytes(body);
-    var id = Guid.CreateVersion7().ToString("N");
-    return (id, WebhookEnvelopeSerializer.Serialize(new WebhookEnvelope
-    {
-        Id = id,
-        ReceivedAt = receivedAt,
-        Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-        EventType = "unknown",
-        BodyLength = bytes.Length,
-        Body = bytes,
-    }));
-}
-
-static ServiceProvider Container(string connectionString, StorageNames names)
-{
-    var values = new Dictionary<string, string?> { [StorageConnection.DefaultName] = connectionString };
-    foreach (var property in typeof(StorageNames).GetProperties())
-    {
-        values[$"{StorageNames.SectionName}:{property.Name}"] = (string)property.GetValue(names)!;
-    }
-
-    var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-    return new ServiceCollection()
-        .AddLogging()
-        .AddSingleton<IConfiguration>(configuration)
-        .AddOneStream(configuration)
-        .BuildServiceProvider();
-}
+return 0;
