@@ -168,7 +168,7 @@ public sealed partial class EventRecorder(OneStreamTables tables, PayloadStore p
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "This POST was seen before (a queue redelivery); it is not counted again.")]
+        [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "This POST was seen before (a queue redelivery); it is not counted again.")]
         public static partial void RedeliveredPost(ILogger logger);
     }
 }

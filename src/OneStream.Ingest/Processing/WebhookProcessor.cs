@@ -140,28 +140,28 @@ public sealed partial class WebhookProcessor(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Event processed as {Outcome}; {CopiesReceived} copies received so far.")]
+        [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Event processed as {Outcome}; {CopiesReceived} copies received so far.")]
         public static partial void Processed(ILogger logger, ProcessedAs outcome, int copiesReceived);
 
-        [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Queue message {MessageId} (try {DequeueCount}) is not a webhook envelope.")]
+        [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Queue message {MessageId} (try {DequeueCount}) is not a webhook envelope.")]
         public static partial void NotAnEnvelope(ILogger logger, Exception exception, string messageId, long dequeueCount);
 
-        [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "The body blob {BlobName} is missing; the message will be retried, then poisoned.")]
+        [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "The body blob {BlobName} is missing; the message will be retried, then poisoned.")]
         public static partial void BodyBlobMissing(ILogger logger, Exception exception, string blobName);
 
-        [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "The body ({Length} bytes) does not match the envelope's SHA-256.")]
+        [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "The body ({Length} bytes) does not match the envelope's SHA-256.")]
         public static partial void HashMismatch(ILogger logger, int length);
 
-        [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Some fields could not be read and are left empty: {Problems}")]
+        [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Some fields could not be read and are left empty: {Problems}")]
         public static partial void FieldsUnreadable(ILogger logger, string problems);
 
-        [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Unknown EventType: the event is kept in the events table and changes no call.")]
+        [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Unknown EventType: the event is kept in the events table and changes no call.")]
         public static partial void UnknownEventType(ILogger logger);
 
-        [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "{EventType} without a CallID or a readable time: kept in the events table only.")]
+        [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "{EventType} without a CallID or a readable time: kept in the events table only.")]
         public static partial void Incomplete(ILogger logger, string? eventType);
 
-        [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Message delivered for the {DequeueCount}th time.")]
+        [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Message delivered for the {DequeueCount}th time.")]
         public static partial void Redelivered(ILogger logger, long dequeueCount);
     }
 }

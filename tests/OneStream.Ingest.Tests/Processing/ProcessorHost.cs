@@ -27,7 +27,8 @@ internal sealed class ProcessorHost : IAsyncDisposable
         StorageNames? names = null,
         FakeTimeProvider? clock = null,
         Func<TableServiceClient, TableServiceClient>? decorateTables = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         _azurite = azurite;
         Names = names ?? AzuriteFixture.UniqueNames();
@@ -58,6 +59,7 @@ internal sealed class ProcessorHost : IAsyncDisposable
             services.AddSingleton(decorateTables(plain));
         }
 
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -73,6 +75,8 @@ internal sealed class ProcessorHost : IAsyncDisposable
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
+
+    public IServiceProvider Services => _services;
 
     /// <summary>Processes one POST of <paramref name="body"/> as a fresh queue message.</summary>
     public Task<ProcessedEvent> ProcessAsync(string body, string? envelopeId = null, DateTimeOffset? receivedAt = null, long dequeueCount = 1) =>
