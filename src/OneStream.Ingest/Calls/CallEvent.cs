@@ -35,7 +35,8 @@ public sealed record CallEvent
     public static CallEvent? From(RecordedEvent recorded)
     {
         var parsed = recorded.Event;
-        if (!parsed.IsCallEvent || parsed.OccurredAt is not { } occurredAt || parsed.CallId is null)
+        // A CallID longer than a column holds cannot name a call row (it is still in the event's raw body).
+        if (!parsed.IsCallEvent || parsed.OccurredAt is not { } occurredAt || TableLimits.Field(parsed.CallId) is null)
         {
             return null;
         }

@@ -82,7 +82,7 @@ public sealed partial class WebhookProcessor(
         var parsed = recorded.Event;
         if (parsed.IsTranscription)
         {
-            if (parsed.CallId is null)
+            if (TableLimits.Field(parsed.CallId) is null)
             {
                 Log.Incomplete(logger, parsed.EventType);
                 return ProcessedAs.Incomplete;
@@ -158,7 +158,7 @@ public sealed partial class WebhookProcessor(
         [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Unknown EventType: the event is kept in the events table and changes no call.")]
         public static partial void UnknownEventType(ILogger logger);
 
-        [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "{EventType} without a CallID or a readable time: kept in the events table only.")]
+        [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "{EventType} without a usable CallID or a readable time: kept in the events table only.")]
         public static partial void Incomplete(ILogger logger, string? eventType);
 
         [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Message delivered for the {DequeueCount}th time.")]

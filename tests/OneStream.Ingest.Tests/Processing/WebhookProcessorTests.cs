@@ -72,6 +72,21 @@ public sealed class WebhookProcessorTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(Encoding.UTF8.GetBytes(body), (await host.Payloads.ReadAsync(blob!, CancellationToken.None)).ToArray());
     }
 
+    [Fact]
+    public async Task ProcessAsync_KeepsTheEventOnly_WhenTheCallIdIsTooLongToNameARow()
+    {
+        await using var host = new ProcessorHost(azurite);
+        var callId = new string('7', 10_000);
+
+        var ringing = await host.ProcessAsync(Bodies.Inbound(EventTypes.CallRinging, callId, "101", At));
+        var transcription = await host.ProcessAsync(Bodies.Transcription(callId, At, " text"));
+
+        Assert.Equal((ProcessedAs.Incomplete, ProcessedAs.Incomplete), (ringing.Outcome, transcription.Outcome));
+        Assert.Equal(2, (await host.Table(host.Names.EventsTable).QueryAsync<TableEntity>().ToListAsync()).Count);
+        Assert.Empty(await host.SnapshotAsync(host.Names.CallsTable));
+        Assert.Empty(await host.SnapshotAsync(host.Names.TranscriptionsTable));
+    }
+
     [Theory]
     [InlineData("not json at all")]
     [InlineData("""{"v":2,"id":"x"}""")]
