@@ -100,7 +100,9 @@ public sealed partial class WebhookReceiver(
         var writer = new ArrayBufferWriter<byte>((int)Math.Clamp(contentLength ?? 4096, 256, limit) + 1);
         while (true)
         {
-            var read = await body.ReadAsync(writer.GetMemory(16 * 1024), cancellationToken).ConfigureAwait(false);
+            // With a declared length, ask for just what is left (plus one byte to notice a longer body).
+            var sizeHint = contentLength is { } declared ? (int)Math.Max(1, declared + 1 - writer.WrittenCount) : 16 * 1024;
+            var read = await body.ReadAsync(writer.GetMemory(sizeHint), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 return writer.WrittenSpan.ToArray();
