@@ -1,4 +1,5 @@
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host.Timers;
 using OneStream.DevHost.Hosting;
 using OneStream.DevHost.Storage;
 using OneStream.DevHost.Triggers;
@@ -17,9 +18,11 @@ namespace OneStream.DevHost;
 public static class DevHostApp
 {
     /// <param name="args">Command-line arguments, also read as configuration (<c>--AzureWebJobsStorage=…</c>).</param>
-    /// <param name="settings">Configuration that overrides every other source (tests: storage, names, <c>Urls</c>).</param>
-    /// <param name="hostJsonPath">The Functions app's host.json; by default the copy next to the binaries.</param>
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null, string? hostJsonPath = null)
+    /// <param name="configure">
+    /// Runs once the configuration sources are in place and before anything is registered: tests add settings that
+    /// override every other source (storage, names, <c>Urls</c>), logging providers or a clock here.
+    /// </param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -27,11 +30,8 @@ public static class DevHostApp
             // appsettings.json sits next to the binaries; the working directory is wherever 'dotnet run' was typed.
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddHostJson(hostJsonPath ?? HostJsonConfiguration.DefaultPath);
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
+        builder.Configuration.AddHostJson(HostJsonConfiguration.DefaultPath);
+        configure?.Invoke(builder);
 
         if (DevelopmentStorage.IsUnset(builder.Configuration))
         {
@@ -39,12 +39,17 @@ public static class DevHostApp
             builder.Configuration.AddInMemoryCollection([new(StorageConnection.DefaultName, DevelopmentStorage.ConnectionString)]);
         }
 
-        // Hosted services start in this order and stop in reverse: storage first and last, Kestrel after all of them.
+        // Hosted services start in this order and stop in reverse: storage first and last, Kestrel after all of them
+        // (so it stops first), the drain before the WebJobs host stops.
         builder.Services.AddSingleton<EmbeddedStorage>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<EmbeddedStorage>());
         builder.Services.AddOneStream(builder.Configuration);
-        builder.Host.ConfigureWebJobs(webJobs => webJobs.AddAzureStorageCoreServices().AddAzureStorageQueues());
         builder.Services.AddSingleton<ITypeLocator, TriggerTypes>();
+        builder.Services.AddSingleton<INameResolver, SettingsNameResolver>();
+        builder.Services.AddSingleton<StoppingExceptionHandler>();
+        builder.Services.AddSingleton<IWebJobsExceptionHandler>(provider => provider.GetRequiredService<StoppingExceptionHandler>());
+        builder.Host.ConfigureWebJobs(webJobs => webJobs.AddAzureStorageCoreServices().AddAzureStorageQueues());
+        builder.Services.AddHostedService<QueueDrain>();
         builder.Services.AddOneStreamTimers();
         builder.Services.AddHostedService<StartupBanner>();
 

@@ -46,7 +46,7 @@ public sealed partial class StartupBanner(
         [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Press Ctrl+C to stop.")]
         public static partial void HowToStop(ILogger logger);
 
-        [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Stopping: the receiver and the triggers finish what they hold")]
+        [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Stopping: the receiver takes no more requests and the triggers finish the messages in hand")]
         public static partial void Stopping(ILogger logger);
     }
 }

@@ -24,16 +24,19 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     private readonly Process _process;
 
+    private int _disposed;
+
     private AzuriteProcess(Process process, AzuritePorts ports)
     {
         _process = process;
+        ProcessId = process.Id;
         Ports = ports;
     }
 
     /// <summary>The ports the emulator listens on, as it reported them.</summary>
     public AzuritePorts Ports { get; }
 
-    public int ProcessId => _process.Id;
+    public int ProcessId { get; }
 
     public bool HasExited => _process.HasExited;
 
@@ -50,12 +53,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     public static async Task<AzuriteProcess> StartAsync(AzuritePorts ports, CancellationToken cancellationToken = default)
     {
         var executable = FindExecutable();
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = StartInfo(executable);
         foreach (var argument in (string[])[
             "--inMemoryPersistence", "--extentMemoryLimit", "1024", "--skipApiVersionCheck", "--loose",
             "--blobHost", Loopback, "--blobPort", Text(ports.Blob),
@@ -114,6 +112,41 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         return new AzuriteProcess(process, new AzuritePorts(listening["Blob"], listening["Queue"], listening["Table"]));
     }
 
+    /// <summary>
+    /// Ctrl+C in a terminal signals the whole foreground process group. In a group of its own, Azurite keeps serving
+    /// while the DevHost drains its triggers, and the DevHost stops it after: on Windows through a new process group,
+    /// on Unix through <c>setsid</c> where it exists (Linux; it execs in place, so the process is Azurite itself).
+    /// Elsewhere both get the signal, and in-flight work fails as the emulator goes.
+    /// </summary>
+    private static ProcessStartInfo StartInfo(string executable)
+    {
+        ProcessStartInfo start;
+        if (OperatingSystem.IsWindows())
+        {
+            start = new ProcessStartInfo(executable) { CreateNewProcessGroup = true };
+        }
+        else if (FindOnPath("setsid") is { } setsid)
+        {
+            start = new ProcessStartInfo(setsid);
+            start.ArgumentList.Add(executable);
+        }
+        else
+        {
+            start = new ProcessStartInfo(executable);
+        }
+
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        return start;
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, name))
+            .FirstOrDefault(File.Exists);
+
     /// <summary>The npm package's launcher, found by walking up from the binaries to the repository root.</summary>
     /// <exception cref="InvalidOperationException">It is not there: <c>npm ci</c> has not run.</exception>
     public static string FindExecutable()
@@ -131,10 +164,15 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         throw new InvalidOperationException("Azurite is not installed: run 'npm ci' at the repository root.");
     }
 
+    /// <summary>Stops the emulator (its in-memory data goes with it); a second call does nothing.</summary>
     public ValueTask DisposeAsync()
     {
-        Stop(_process);
-        _process.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Stop(_process);
+            _process.Dispose();
+        }
+
         return ValueTask.CompletedTask;
     }
 

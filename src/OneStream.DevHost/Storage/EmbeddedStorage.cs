@@ -45,16 +45,15 @@ public sealed partial class EmbeddedStorage(IConfiguration configuration, ILogge
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_azurite is not null)
+        if (Interlocked.Exchange(ref _azurite, null) is { } azurite)
         {
-            var processId = _azurite.ProcessId;
-            await _azurite.DisposeAsync().ConfigureAwait(false);
-            _azurite = null;
-            Log.StoppedEmulator(logger, processId);
+            await azurite.DisposeAsync().ConfigureAwait(false);
+            Log.StoppedEmulator(logger, azurite.ProcessId);
         }
     }
 
-    public ValueTask DisposeAsync() => _azurite?.DisposeAsync() ?? ValueTask.CompletedTask;
+    /// <summary>Also when the host failed to start and never stopped: the emulator never outlives the DevHost.</summary>
+    public ValueTask DisposeAsync() => Interlocked.Exchange(ref _azurite, null)?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private static partial class Log
     {
