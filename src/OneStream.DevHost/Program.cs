@@ -2,5 +2,6 @@ using OneStream.DevHost;
 using OneStream.DevHost.Hosting;
 
 await using var app = DevHostApp.Build(args);
+var failures = app.Services.GetRequiredService<StoppingExceptionHandler>();
 await app.RunAsync();
-return app.Services.GetRequiredService<StoppingExceptionHandler>().Failed ? 1 : 0;
+return failures.Failed ? 1 : 0;
