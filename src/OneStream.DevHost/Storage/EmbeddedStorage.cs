@@ -40,7 +40,7 @@ public sealed partial class EmbeddedStorage(IConfiguration configuration, ILogge
 
         Log.StartingEmulator(logger, ports.Blob, ports.Table);
         _azurite = await AzuriteProcess.StartAsync(ports, cancellationToken).ConfigureAwait(false);
-        Location = $"Azurite, started by the DevHost, in memory at {AzuriteProcess.Loopback}:{ports.Blob}-{ports.Table} (Storage Explorer: \"Local emulator\")";
+        Location = $"Azurite, started by the DevHost, in memory at {AzuriteProcess.Loopback}:{ports.Blob}-{ports.Table} (Storage Explorer: \"Emulator - Default Ports\")";
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
