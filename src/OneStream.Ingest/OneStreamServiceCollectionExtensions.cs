@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneStream.Ingest.Processing;
 using OneStream.Ingest.Storage;
 using OneStream.Ingest.Webhooks;
 
@@ -14,6 +15,7 @@ public static class OneStreamServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOneStreamStorage(configuration);
         services.AddOneStreamReceiver();
+        services.AddOneStreamProcessing(configuration);
         return services;
     }
 }

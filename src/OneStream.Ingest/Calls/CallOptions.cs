@@ -11,8 +11,11 @@ public sealed class CallOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan MissedAfter { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Events of one in-flight CallID further apart than this belong to different calls (the ID is reused).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    /// <summary>
+    /// Events of one in-flight CallID further apart than this belong to different calls (the ID is reused).
+    /// At most a day: a rebuild reads a bounded window of a CallID's events around the dates it rewrites.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan CallGap { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>The region used to read numbers written without a country code into E.164.</summary>
@@ -22,4 +25,8 @@ public sealed class CallOptions
     /// <summary>NCRONTAB schedule of the sweep that marks silent ringing calls as Missed.</summary>
     [Required]
     public string MissedSweepSchedule { get; set; } = "0 * * * * *";
+
+    /// <summary>How many days back (by call date) the sweep looks for calls still Ringing, e.g. after an outage.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "31.00:00:00")]
+    public TimeSpan MissedSweepLookback { get; set; } = TimeSpan.FromDays(3);
 }
