@@ -11,7 +11,7 @@ namespace OneStream.Functions.Functions;
 /// </summary>
 public sealed class WebhookFunction(WebhookReceiver receiver)
 {
-    public const string Route = "onestream/webhook";
+    public const string Route = WebhookRoute.Path;
 
     [Function("OneStreamWebhook")]
     public async Task<IActionResult> Run(
