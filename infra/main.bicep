@@ -1,5 +1,5 @@
 // OneStream.Functions: everything the webhook receiver needs, in one resource group, with no keys anywhere.
-// Deploy with `azd up`, or with `az deployment sub create` (see docs/deploy.md).
+// Deploy with `azd up`, or with `az deployment sub create` (see README.md, "Deploy to Azure").
 targetScope = 'subscription'
 
 @minLength(1)

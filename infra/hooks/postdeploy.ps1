@@ -11,7 +11,7 @@ if (-not $resourceGroup -or -not $appName) {
 }
 $functionName = if ($env:ONESTREAM_WEBHOOK_FUNCTION) { $env:ONESTREAM_WEBHOOK_FUNCTION } else { 'OneStreamWebhook' }
 $route = if ($env:ONESTREAM_WEBHOOK_ROUTE) { $env:ONESTREAM_WEBHOOK_ROUTE } else { 'onestream/webhook' }
-# Which of the function's keys goes into the URL; a new name is how a key is rotated (docs/deploy.md).
+# Which of the function's keys goes into the URL; a new name is how a key is rotated (README.md, "Rotating the key").
 $keyName = if ($env:ONESTREAM_WEBHOOK_KEY_NAME) { $env:ONESTREAM_WEBHOOK_KEY_NAME } else { 'default' }
 $rerun = "`$env:AZURE_RESOURCE_GROUP = '$resourceGroup'; `$env:AZURE_FUNCTION_APP_NAME = '$appName'; ./infra/hooks/postdeploy.ps1"
 
@@ -52,4 +52,4 @@ Write-Host '1stream receiver URL (Admin Portal > Administration > Manage Organiz
 Write-Host ''
 Write-Host "  https://$hostName/api/${route}?code=$key"
 Write-Host ''
-Write-Host 'It holds a secret: paste it into 1stream, do not commit or share it. To rotate it, see docs/deploy.md.'
+Write-Host 'It holds a secret: paste it into 1stream, do not commit or share it. To rotate it, see "Rotating the key" in README.md.'

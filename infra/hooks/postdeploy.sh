@@ -9,7 +9,7 @@ resource_group="${AZURE_RESOURCE_GROUP:?set AZURE_RESOURCE_GROUP (azd env get-va
 app_name="${AZURE_FUNCTION_APP_NAME:?set AZURE_FUNCTION_APP_NAME (azd env get-values shows it)}"
 function_name="${ONESTREAM_WEBHOOK_FUNCTION:-OneStreamWebhook}"
 route="${ONESTREAM_WEBHOOK_ROUTE:-onestream/webhook}"
-# Which of the function's keys goes into the URL; a new name is how a key is rotated (docs/deploy.md).
+# Which of the function's keys goes into the URL; a new name is how a key is rotated (README.md, "Rotating the key").
 key_name="${ONESTREAM_WEBHOOK_KEY_NAME:-default}"
 if ! [[ "$key_name" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]]; then
   echo "ONESTREAM_WEBHOOK_KEY_NAME must be letters, digits and underscores, starting with a letter." >&2
@@ -47,4 +47,4 @@ echo "1stream receiver URL (Admin Portal > Administration > Manage Organization 
 echo
 echo "  https://$host/api/$route?code=$key"
 echo
-echo "It holds a secret: paste it into 1stream, do not commit or share it. To rotate it, see docs/deploy.md."
+echo "It holds a secret: paste it into 1stream, do not commit or share it. To rotate it, see "Rotating the key" in README.md."

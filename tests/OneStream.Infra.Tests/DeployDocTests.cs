@@ -8,10 +8,10 @@ using OneStream.Ingest.Storage;
 
 namespace OneStream.Infra.Tests;
 
-/// <summary>docs/deploy.md names only things that exist: parameters with their real defaults, outputs, files, resources.</summary>
+/// <summary>README.md names only things that exist: parameters with their real defaults, outputs, files, resources.</summary>
 public sealed partial class DeployDocTests
 {
-    private static readonly string Doc = CompiledInfra.ReadRepositoryFile("docs/deploy.md");
+    private static readonly string Doc = CompiledInfra.ReadRepositoryFile("README.md");
 
     [Fact]
     public void ParameterTable_ShowsEachParametersRealDefault()
@@ -23,7 +23,7 @@ public sealed partial class DeployDocTests
         foreach (Match row in rows)
         {
             var name = row.Groups["name"].Value;
-            Assert.True(template.ParameterDefinitions.ContainsKey(name), $"docs/deploy.md lists an unknown parameter {name}.");
+            Assert.True(template.ParameterDefinitions.ContainsKey(name), $"README.md lists an unknown parameter {name}.");
             Assert.Equal(row.Groups["default"].Value, Deployed.Text(template.Parameter(name)));
         }
     }
@@ -46,7 +46,7 @@ public sealed partial class DeployDocTests
         Assert.NotEmpty(paths);
         Assert.All(paths, path => Assert.True(
             File.Exists(Path.Combine(CompiledInfra.RepositoryRoot, path)) || Directory.Exists(Path.Combine(CompiledInfra.RepositoryRoot, path)),
-            $"docs/deploy.md names {path}, which does not exist."));
+            $"README.md names {path}, which does not exist."));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using OneStream.Testing;
 
 namespace OneStream.Ingest.Tests.Processing;
 
-/// <summary>The Storage Explorer queries in docs/tables.md, run as written against rows the processor wrote.</summary>
+/// <summary>The Storage Explorer queries in README.md ("The tables"), run as written against rows the processor wrote.</summary>
 public sealed partial class TablesDocumentationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly DateTimeOffset Day = new(2025, 2, 12, 9, 0, 0, TimeSpan.Zero);
@@ -48,7 +48,7 @@ public sealed partial class TablesDocumentationTests(AzuriteFixture azurite) : I
             directory = directory.Parent;
         }
 
-        var markdown = File.ReadAllText(Path.Combine(directory.FullName, "docs", "tables.md"));
+        var markdown = File.ReadAllText(Path.Combine(directory.FullName, "README.md"));
         return [.. QueryBlock().Matches(markdown).Select(m => (m.Groups["table"].Value, m.Groups["filter"].Value.Trim()))];
     }
 
