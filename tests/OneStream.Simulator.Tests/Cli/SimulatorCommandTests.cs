@@ -53,6 +53,20 @@ public sealed class SimulatorCommandTests
     }
 
     [Fact]
+    public async Task RunAsync_ReturnsRowsMissing_InsteadOfCrashing_WhenTheStorageCannotBeReached()
+    {
+        await using var receiver = await LoopbackReceiver.StartAsync(_ => 200);
+        using var closed = new ClosedPort();
+        var storage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Convert.ToBase64String(new byte[64])};" +
+            $"TableEndpoint=http://127.0.0.1:{closed.Url.Port}/devstoreaccount1;";
+
+        var exitCode = await RunAsync("--url", receiver.WebhookUrl.ToString(), "--calls", "2", "--storage", storage, "--wait", "1");
+
+        Assert.Equal(ExitCodes.RowsMissing, exitCode);
+        Assert.Contains("storage unreadable", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_PrintsEveryPostAsAJsonLine_AndSendsNothing_OnDryRun()
     {
         using var closed = new ClosedPort();

@@ -138,7 +138,8 @@ internal sealed class SimulatorCommand(TextWriter output, TextWriter log, TimePr
                 $"  rows          {Describe(rows)} after {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s"));
             return rows;
         }
-        catch (Exception exception) when (exception is Azure.RequestFailedException or AuthenticationFailedException or FormatException or ArgumentException)
+        catch (Exception exception) when (exception is Azure.RequestFailedException or AuthenticationFailedException or FormatException or ArgumentException
+            or AggregateException or HttpRequestException)
         {
             // The message names the account or the failure, never the key: the connection string is not in it.
             await log.WriteLineAsync($"error: could not read the tables: {exception.GetType().Name}: {exception.Message.Split('\n')[0]}");
