@@ -85,7 +85,7 @@ public sealed record EventIdentity
     {
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+            using var document = JsonDocument.Parse(JsonBody.ToUtf8(body), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
             var buffer = new ArrayBufferWriter<byte>(body.Length);
             using (var writer = new Utf8JsonWriter(buffer))
             {

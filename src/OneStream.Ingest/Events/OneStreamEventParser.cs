@@ -22,7 +22,7 @@ public static class OneStreamEventParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, DocumentOptions);
+            document = JsonDocument.Parse(JsonBody.ToUtf8(body), DocumentOptions);
         }
         catch (JsonException ex)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OneStream.Ingest.Events;
 
 namespace OneStream.Ingest.Webhooks;
 
@@ -17,14 +18,9 @@ public enum BodyVerdict
 /// </summary>
 public static class WebhookBodyInspector
 {
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     public static (BodyVerdict Verdict, string? EventType) Inspect(ReadOnlySpan<byte> body)
     {
-        if (body.StartsWith(Utf8Bom))
-        {
-            body = body[Utf8Bom.Length..];
-        }
+        body = JsonBody.SkipBom(body);
 
         if (body.Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -60,8 +56,9 @@ public static class WebhookBodyInspector
                 return (BodyVerdict.NotJsonObject, null);
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: an EventType whose bytes are not UTF-8.
             return (BodyVerdict.NotJsonObject, null);
         }
 

@@ -52,7 +52,8 @@ public static class WebhookEnvelopeSerializer
         ReadOnlyMemory<byte> body = ReadOnlyMemory<byte>.Empty;
         try
         {
-            var reader = new Utf8JsonReader(message.Span);
+            // The body may be as deep as the receiver allows (64); the envelope adds one level around it.
+            var reader = new Utf8JsonReader(message.Span, new JsonReaderOptions { MaxDepth = 66 });
             Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {

@@ -18,8 +18,6 @@ public sealed partial class WebhookReceiver(
     TimeProvider timeProvider,
     ILogger<WebhookReceiver> logger)
 {
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     private readonly ReceiverOptions _options = options.Value;
 
     public WebhookResponse Ready() => WebhookResponse.Ready();
@@ -70,7 +68,7 @@ public sealed partial class WebhookReceiver(
             // WaitAsync bounds the wait even if a client ignores its token; the token stops the work where it can.
             using var timeout = new CancellationTokenSource(_options.EnqueueTimeout, timeProvider);
             // Only strict UTF-8 without a BOM can ride inside the JSON message; anything else goes to a blob as is.
-            var bodyIsEmbeddable = !buffer.AsSpan().StartsWith(Utf8Bom) && Utf8.IsValid(buffer);
+            var bodyIsEmbeddable = !JsonBody.StartsWithBom(buffer) && Utf8.IsValid(buffer);
             var stored = await publisher.PublishAsync(envelope, bodyIsEmbeddable, timeout.Token)
                 .WaitAsync(_options.EnqueueTimeout, timeProvider, CancellationToken.None)
                 .ConfigureAwait(false);

@@ -140,6 +140,30 @@ public sealed class OneStreamEventParserTests
         Assert.False(parsed.IsTranscription);
     }
 
+    [Fact]
+    public void Parse_ReadsEveryField_WhenTheBodyStartsWithABom()
+    {
+        var body = JsonBody.Utf8Bom.ToArray().Concat(Encoding.UTF8.GetBytes(SeedPayloads.InboundConnected)).ToArray();
+
+        var parsed = OneStreamEventParser.Parse(body);
+
+        Assert.Equal(EventTypes.CallConnected, parsed.EventType);
+        Assert.Equal("287", parsed.CallId);
+        Assert.Empty(parsed.Problems);
+    }
+
+    [Fact]
+    public void Parse_ReadsLatin1Text_WhenTheBodyIsNotUtf8()
+    {
+        var body = Encoding.Latin1.GetBytes("""{"EventType":"CallRinging","CallID":"12","FromCallerID":"José Müller"}""");
+
+        var parsed = OneStreamEventParser.Parse(body);
+
+        Assert.Equal(EventTypes.CallRinging, parsed.EventType);
+        Assert.Equal("José Müller", parsed.FromCallerId);
+        Assert.Empty(parsed.Problems);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("[1,2]")]

@@ -115,6 +115,28 @@ public sealed class WebhookProcessorTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task ProcessAsync_BuildsTheCall_WhenTheBodyHasABomOrLatin1Text()
+    {
+        await using var host = new ProcessorHost(azurite);
+        var withBom = JsonBody.Utf8Bom.ToArray().Concat(Encoding.UTF8.GetBytes(Bodies.Inbound(EventTypes.CallRinging, "288", "101", At))).ToArray();
+        var latin1 = Encoding.Latin1.GetBytes(Bodies.Body(EventTypes.CallConnected, "288", "101", Bodies.Caller, "JOSE", Bodies.Trunk, "", At.AddSeconds(9), "Sales").Replace("JOSE", "José", StringComparison.Ordinal));
+        await host.Payloads.WriteAsync("incoming/2025/02/12/bom.json", withBom, CancellationToken.None);
+        await host.Payloads.WriteAsync("incoming/2025/02/12/latin1.json", latin1, CancellationToken.None);
+
+        var ringing = await host.Processor.ProcessAsync(ClaimCheck("incoming/2025/02/12/bom.json", withBom), "m1", 1, CancellationToken.None);
+        var connected = await host.Processor.ProcessAsync(ClaimCheck("incoming/2025/02/12/latin1.json", latin1), "m2", 1, CancellationToken.None);
+
+        Assert.Equal(ProcessedAs.CallEvent, ringing.Outcome);
+        Assert.Equal(ProcessedAs.CallEvent, connected.Outcome);
+        var call = Assert.Single(await host.Table(host.Names.CallsTable).QueryAsync<TableEntity>().ToListAsync());
+        Assert.Equal("288", call.RowKey);
+        Assert.Equal("Connected", call.GetString("Status"));
+        Assert.Equal("José", call.GetString("ExternalCallerId"));
+        var eventRow = (await host.Table(host.Names.EventsTable).GetEntityAsync<TableEntity>(connected.EventPartitionKey, connected.EventRowKey)).Value;
+        Assert.Equal(latin1, (await host.Payloads.ReadAsync(eventRow.GetString("RawBlob")!, CancellationToken.None)).ToArray());
+    }
+
+    [Fact]
     public async Task ProcessAsync_StoresA300000CharacterTranscriptWhole_WhenItArrivesThroughTheClaimCheck()
     {
         await using var host = new ProcessorHost(azurite);

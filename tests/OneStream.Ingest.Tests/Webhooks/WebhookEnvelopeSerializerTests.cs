@@ -56,6 +56,18 @@ public sealed class WebhookEnvelopeSerializerTests
         Assert.Equal(300_000, roundTripped.BodyLength);
     }
 
+    [Fact]
+    public void Deserialize_ReturnsTheBody_WhenItIsAsDeepAsTheReceiverAccepts()
+    {
+        var deep = "{\"EventType\":\"CallEnd\",\"x\":" + new string('[', 62) + new string(']', 62) + "}";
+        var body = Encoding.UTF8.GetBytes(deep);
+        Assert.Equal(BodyVerdict.Acceptable, WebhookBodyInspector.Inspect(body).Verdict);
+
+        var roundTripped = WebhookEnvelopeSerializer.Deserialize(WebhookEnvelopeSerializer.Serialize(Envelope(body)));
+
+        Assert.Equal(body, roundTripped.Body.ToArray());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not json")]
