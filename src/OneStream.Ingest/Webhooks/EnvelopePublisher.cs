@@ -36,7 +36,8 @@ public sealed class EnvelopePublisher
     /// <returns>The envelope as enqueued: with <see cref="WebhookEnvelope.BodyBlob"/> set when claim-checked.</returns>
     public async Task<WebhookEnvelope> PublishAsync(WebhookEnvelope envelope, bool bodyIsEmbeddable, CancellationToken cancellationToken)
     {
-        var message = bodyIsEmbeddable ? WebhookEnvelopeSerializer.Serialize(envelope) : null;
+        // A body over the limit on its own is never serialized inline only to be thrown away.
+        var message = bodyIsEmbeddable && envelope.Body.Length <= MaxInlineMessageBytes ? WebhookEnvelopeSerializer.Serialize(envelope) : null;
         if (message is null || message.Length > MaxInlineMessageBytes)
         {
             var blobName = IncomingBlobName(envelope);
